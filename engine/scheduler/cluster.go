@@ -59,6 +59,7 @@ type cluster struct {
 	colocations []*colocation
 	orderings   []*ordering
 	locations   []*location
+	tickets     map[string]*ticket
 
 	actions    []*action // newest first, like Pacemaker's data_set->actions
 	nextAction int

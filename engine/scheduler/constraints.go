@@ -62,6 +62,7 @@ func (c *cluster) expandRef(id string) []*resource {
 }
 
 func (c *cluster) unpackConstraints() {
+	c.unpackTickets()
 	for _, k := range c.cib.Config.Constraints {
 		switch x := k.(type) {
 		case *cib.Location:
@@ -70,6 +71,8 @@ func (c *cluster) unpackConstraints() {
 			c.unpackColocation(x)
 		case *cib.Order:
 			c.unpackOrder(x)
+		case *cib.Ticket:
+			c.unpackTicketConstraint(x)
 		}
 	}
 }

@@ -158,6 +158,7 @@ type resource struct {
 
 	thisWith []*colocation // rsc_cons: this is the dependent
 	withThis []*colocation // rsc_cons_lhs: this is the primary
+	tickets  []*rscTicket
 
 	actions     []*action // newest first, like Pacemaker's prepend
 	pendingTask string

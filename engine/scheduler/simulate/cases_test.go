@@ -17,6 +17,7 @@ import (
 var (
 	caseFilter = flag.String("case", "", "run only scheduler cases whose name matches this glob, and show diffs")
 	showDiffs  = flag.Bool("diffs", false, "print a diff for every mismatching scheduler case")
+	resultsOut = flag.String("results", "", "write one line per scheduler case (name, summary match, whole match, features) to this file")
 )
 
 // issue4Excluded are the feature tags that belong to later work (clones,
@@ -215,6 +216,9 @@ func TestSchedulerCases(t *testing.T) {
 			t.Logf("=== %s\n%s", r.name, lineDiff(r.expected, r.got))
 		}
 	}
+	if *resultsOut != "" {
+		writeResults(t, *resultsOut, results)
+	}
 	var fs []string
 	for f := range byFeature {
 		fs = append(fs, f)
@@ -237,6 +241,16 @@ func TestSchedulerCases(t *testing.T) {
 		if in4.whole*100 < 75*in4.cases {
 			t.Errorf("issue-4 subset: %d/%d whole-output matches, want at least 75%%", in4.whole, in4.cases)
 		}
+	}
+}
+
+func writeResults(t *testing.T, path string, results []caseResult) {
+	var b strings.Builder
+	for _, r := range results {
+		fmt.Fprintf(&b, "%s\t%v\t%v\t%s\n", r.name, r.summaryMatch, r.wholeMatch, strings.Join(r.features, ","))
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
