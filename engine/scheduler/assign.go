@@ -349,6 +349,7 @@ func (c *cluster) finalizeAssignment(r *resource, chosen *node, force bool) bool
 		return false
 	}
 	r.allocatedTo = chosen
+	r.allocScore = r.allowed[chosen.idx]
 	chosen.numResources++
 	c.consumeCapacity(chosen, r)
 	return true
@@ -359,3 +360,18 @@ const (
 	affectsLocation
 	affectsRole
 )
+
+// assignTree is pcmk__assign_resource: assign a resource and its members
+// to a node (nil: nowhere).
+func (c *cluster) assignTree(r *resource, n *node, force bool) {
+	if len(r.children) == 0 {
+		if r.kind == kindPrimitive {
+			c.unassign(r)
+			c.finalizeAssignment(r, n, force)
+		}
+		return
+	}
+	for _, ch := range r.children {
+		c.assignTree(ch, n, force)
+	}
+}

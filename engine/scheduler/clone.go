@@ -53,6 +53,8 @@ func (c *cluster) newClone(x *cib.Clone) *resource {
 			r.cloneNodeMax = int(n)
 		}
 	}
+	r.promotedMax = metaInt(r.meta, 1, "promoted-max", "master-max")
+	r.promotedNodeMax = metaInt(r.meta, 1, "promoted-node-max", "master-node-max")
 	r.interleave = cib.IsTrue(r.meta["interleave"])
 	r.ordered = cib.IsTrue(r.meta["ordered"])
 	r.cloneChild = x.Child
@@ -242,4 +244,17 @@ func (c *cluster) extraInstance(clone *resource, base string) *resource {
 		c.resourceNodeScore(inst, n, negInf, false)
 	}
 	return memberFor(inst, base)
+}
+
+// metaInt reads the first of names present in meta as an integer.
+func metaInt(meta map[string]string, def int, names ...string) int {
+	for _, name := range names {
+		if v, ok := meta[name]; ok {
+			if n, ok := scanLL(v); ok {
+				return int(n)
+			}
+			return def
+		}
+	}
+	return def
 }

@@ -3,45 +3,104 @@ package scheduler
 import "strings"
 
 func (c *cluster) createCloneActions(r *resource) {
-	starting, stopping := false, false
+	starting, stopping, active := false, false, false
+	allowMigrations := true
 	for _, inst := range r.children {
 		c.createActions(inst)
-		instanceState(inst, &starting, &stopping)
+		s1, s2 := false, false
+		instanceState(inst, &s1, &s2, &active)
+		if s1 && s2 {
+			allowMigrations = false
+		}
+		starting = starting || s1
+		stopping = stopping || s2
 	}
 	c.rscPseudo(r, "start", !starting, true)
 	running := c.rscPseudo(r, "running", !starting, false)
 	running.priority = int(inf)
-	if starting {
+	if active || starting {
 		running.set(aRunnable)
 	}
-	c.rscPseudo(r, "stop", !stopping, true)
+	stop := c.rscPseudo(r, "stop", !stopping, true)
 	stopped := c.rscPseudo(r, "stopped", !stopping, true)
 	stopped.priority = int(inf)
+	if allowMigrations {
+		stop.set(aMigrateRunnable)
+	}
+	c.orderedChildActions(r)
+	if r.has(fPromotable) {
+		c.createPromotableActions(r)
+	}
 }
 
-// instanceState reports whether an instance (or, for cloned groups, any of
-// its members) will start or stop.
-func instanceState(inst *resource, starting, stopping *bool) {
-	if *starting && *stopping {
+// orderedChildActions orders the instances' mandatory starts and stops
+// of an ordered clone by instance number (child_ordering_constraints).
+func (c *cluster) orderedChildActions(r *resource) {
+	if !r.ordered {
 		return
 	}
+	r.children = glibSort(r.children, cmpInstanceNumber)
+	var lastStop, lastStart *action
+	for _, ch := range r.children {
+		if stop := mandatoryAction(ch, "stop"); stop != nil {
+			if lastStop != nil {
+				orderActions(stop, lastStop, oOptional)
+			}
+			lastStop = stop
+		}
+		if start := mandatoryAction(ch, "start"); start != nil {
+			if lastStart != nil {
+				orderActions(lastStart, start, oOptional)
+			}
+			lastStart = start
+		}
+	}
+}
+
+// mandatoryAction is the single non-optional action of a task, if there
+// is exactly one.
+func mandatoryAction(r *resource, task string) *action {
+	var match *action
+	for _, a := range rscActions(r, nil, task, false) {
+		if a.is(aOptional) {
+			continue
+		}
+		if match != nil {
+			return nil
+		}
+		match = a
+	}
+	return match
+}
+
+func cmpInstanceNumber(a, b *resource) int { return instanceNumber(a) - instanceNumber(b) }
+
+// instanceState reports whether an instance (or, for cloned groups, any of
+// its members) is active, will start or will stop.
+func instanceState(inst *resource, starting, stopping, active *bool) {
 	if inst.kind != kindPrimitive {
 		for _, ch := range inst.children {
-			instanceState(ch, starting, stopping)
+			instanceState(ch, starting, stopping, active)
 		}
 		return
 	}
+	if len(inst.runningOn) > 0 {
+		*active = true
+	}
 	for _, a := range inst.actions {
-		opt := a.is(aOptional)
+		if *starting && *stopping {
+			return
+		}
+		if a.is(aOptional) || !a.is(aPseudo|aRunnable) {
+			continue
+		}
 		switch a.task {
 		case "start":
-			if !opt && a.is(aRunnable) {
+			if a.is(aRunnable) {
 				*starting = true
 			}
 		case "stop":
-			if !opt && (a.is(aPseudo) || a.is(aRunnable)) {
-				*stopping = true
-			}
+			*stopping = true
 		}
 	}
 }
@@ -54,12 +113,11 @@ func (c *cluster) cloneInternalConstraints(r *resource) {
 		c.orderRscActions(r, "demoted", r, "stop", oOptional)
 		c.orderRscActions(r, "running", r, "promote", oRunnableLeft)
 	}
-	children := r.children
 	if r.ordered {
-		children = glibSort(append([]*resource(nil), children...), func(a, b *resource) int { return strings.Compare(a.id, b.id) })
+		r.children = glibSort(r.children, cmpInstanceNumber)
 	}
 	var last *resource
-	for _, ch := range children {
+	for _, ch := range r.children {
 		c.internalConstraints(ch)
 		c.orderRscActions(r, "start", ch, "start", oRunnableLeft|oImpliesFirstPrinted)
 		c.orderRscActions(ch, "start", r, "running", oImpliesThenPrinted)
@@ -72,6 +130,9 @@ func (c *cluster) cloneInternalConstraints(r *resource) {
 			c.orderRscActions(ch, "stop", last, "stop", oOptional)
 		}
 		last = ch
+	}
+	if r.has(fPromotable) {
+		c.orderPromotableInstances(r)
 	}
 }
 
@@ -208,34 +269,12 @@ func appendNode(ns []*node, n *node) []*node {
 	return append(ns, n)
 }
 
-func findCompatibleChild(local, clone *resource, current bool) *resource {
-	if n := local.assignedNode(current); n != nil {
-		return compatibleOnNode(clone, n, current)
-	}
-	var cands []int
-	for i, ok := range local.allowedSet {
-		if ok {
-			cands = append(cands, i)
-		}
-	}
-	return nil
-}
-
-func compatibleOnNode(clone *resource, n *node, current bool) *resource {
-	for _, ch := range clone.children {
-		if ch.assignedNode(current) == n {
-			return ch
-		}
-	}
-	return nil
-}
-
 func (c *cluster) interleaveUpdate(first, then *action, n *node, filter actFlags, typ orderFlags) int {
 	changed := 0
 	current := strings.HasSuffix(first.key, "_stopped_0") || strings.HasSuffix(first.key, "_demoted_0")
 	firstTask := cloneChildTask(first)
 	for _, tch := range then.rsc.children {
-		fch := findCompatibleChild(tch, first.rsc, current)
+		fch := c.findCompatibleInstance(tch, first.rsc, RoleUnknown, current)
 		if fch == nil {
 			if !current && typ&(oRunnableLeft|oImpliesThen) != 0 && c.inhibit(tch) {
 				changed |= updThen

@@ -6,6 +6,9 @@ func (c *cluster) assignClone(r *resource, prefer *node) *node {
 	if !r.has(fProvisional) || r.has(fAllocating) {
 		return nil
 	}
+	if r.has(fPromotable) {
+		c.addPromotionScores(r)
+	}
 	r.set(fAllocating)
 	for _, co := range r.thisWith {
 		c.assign(co.primary, prefer)
@@ -27,6 +30,9 @@ func (c *cluster) assignClone(r *resource, prefer *node) *node {
 	cands = c.sortNodes(cands, r.allowed, nil)
 	r.children = glibSort(r.children, cmpInstance)
 	c.distributeChildren(r, cands)
+	if r.has(fPromotable) {
+		c.setInstanceRoles(r)
+	}
 	r.clear(fProvisional | fAllocating)
 	return nil
 }

@@ -115,9 +115,33 @@ func equalFold(a, b string) bool {
 	return true
 }
 
-// applyColocToPriority handles role-based colocations with promotable
-// clone instances (issue 5).
-func (c *cluster) applyColocToPriority(dep, prim *resource, co *colocation) {}
+// applyColocToPriority applies a role-based colocation to a promotable
+// instance's promotion priority (pcmk__apply_coloc_to_priority).
+func (c *cluster) applyColocToPriority(dep, prim *resource, co *colocation) {
+	if prim.allocatedTo == nil || dep.allocatedTo == nil {
+		return
+	}
+	attr := co.nodeAttr
+	if attr == "" {
+		attr = "#id"
+	}
+	dv, dh := dep.allocatedTo.attrs[attr]
+	pv, ph := prim.allocatedTo.attrs[attr]
+	if dh != ph || !equalFold(dv, pv) {
+		if co.score >= inf && co.dependentRole == RolePromoted {
+			dep.priority = int(negInf)
+		}
+		return
+	}
+	if co.primaryRole != RoleUnknown && co.primaryRole != prim.nextRole {
+		return
+	}
+	s := co.score
+	if co.dependentRole == RoleUnpromoted {
+		s = -s
+	}
+	dep.priority = int(add(s, Score(dep.priority)))
+}
 
 // applyColocationWithClone applies "dependent with clone": with
 // interleaving, the dependent instance pairs with the clone instance on
@@ -127,11 +151,21 @@ func (c *cluster) applyColocationWithClone(dep, clone *resource, co *colocation)
 	if clone.has(fProvisional) {
 		return
 	}
+	if clone.has(fPromotable) && co.primaryRole != RoleUnknown {
+		switch {
+		case dep.has(fProvisional):
+			c.updateDependentWithPromotable(clone, dep, co)
+			return
+		case co.dependentRole == RolePromoted:
+			c.updatePromotableDependentPriority(clone, dep, co)
+			return
+		}
+	}
 	if co.dependent.kind == kindClone && co.dependent.interleave && co.dependent != dep {
-		if pi := c.compatibleInstance(dep, clone); pi != nil {
+		if pi := c.findCompatibleInstance(dep, clone, RoleUnknown, false); pi != nil {
 			c.applyColocationAsDependent(dep, pi, co)
 		} else if co.score >= inf {
-			c.resourceLocation(dep, nil, negInf)
+			c.assignTree(dep, nil, true)
 		}
 		return
 	}
@@ -164,27 +198,6 @@ func anyBlocked(r *resource) bool {
 		}
 	}
 	return false
-}
-
-// compatibleInstance finds the clone instance assigned to the node the
-// dependent is (or could best be) on (find_compatible_child).
-func (c *cluster) compatibleInstance(dep, clone *resource) *resource {
-	if n := dep.assignedNode(false); n != nil {
-		return compatibleOnNode(clone, n, false)
-	}
-	var cands []int
-	for i, ok := range dep.allowedSet {
-		if ok {
-			cands = append(cands, i)
-		}
-	}
-	cands = c.sortNodes(cands, dep.allowed, nil)
-	for _, i := range cands {
-		if pi := compatibleOnNode(clone, c.nodes[i], false); pi != nil {
-			return pi
-		}
-	}
-	return nil
 }
 
 // mergeWeights is pcmk__native_merge_weights: fold the node scores of rsc

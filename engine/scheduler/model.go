@@ -155,6 +155,7 @@ type resource struct {
 	allowedSet  []bool
 	discover    []discoverMode
 	allocatedTo *node
+	allocScore  Score // the node's score when the resource was assigned
 
 	thisWith []*colocation // rsc_cons: this is the dependent
 	withThis []*colocation // rsc_cons_lhs: this is the primary
@@ -173,6 +174,13 @@ type resource struct {
 	count                  []int  // instances assigned per node (clones)
 	cloneMax, cloneNodeMax int
 	interleave, ordered    bool
+	// promotable clone data: promoted-max, promoted-node-max, promoted
+	// instances per node during role selection, and per instance the
+	// promotion sort index
+	promotedMax, promotedNodeMax int
+	promotedCount                []int
+	promotionAdded               bool
+	sortIndex                    int
 	groupOrdered           bool
 	groupColocated         bool
 	// fail-count per node index, computed lazily
