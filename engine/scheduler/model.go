@@ -181,8 +181,8 @@ type resource struct {
 	promotedCount                []int
 	promotionAdded               bool
 	sortIndex                    int
-	groupOrdered           bool
-	groupColocated         bool
+	groupOrdered                 bool
+	groupColocated               bool
 	// fail-count per node index, computed lazily
 	failCount []int
 }
