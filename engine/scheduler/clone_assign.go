@@ -28,50 +28,13 @@ func (c *cluster) assignClone(r *resource, prefer *node) *node {
 		}
 	}
 	cands = c.sortNodes(cands, r.allowed, nil)
-	r.children = glibSort(r.children, cmpInstance)
+	r.children = glibSort(r.children, c.cmpInstance)
 	c.distributeChildren(r, cands)
 	if r.has(fPromotable) {
 		c.setInstanceRoles(r)
 	}
 	r.clear(fProvisional | fAllocating)
 	return nil
-}
-
-// cmpInstance orders instances for assignment: active ones on usable nodes
-// first, failed ones after, inactive ones last.
-func cmpInstance(a, b *resource) int {
-	na, nb := len(a.locationNodes(nil)), len(b.locationNodes(nil))
-	if na > 0 && nb > 0 {
-		if na < nb {
-			return -1
-		}
-		if na > nb {
-			return 1
-		}
-	}
-	ca, cb := a.currentNode(), b.currentNode()
-	switch {
-	case ca != nil && cb == nil:
-		return -1
-	case ca == nil && cb != nil:
-		return 1
-	}
-	ua := ca != nil && ca.available()
-	ub := cb != nil && cb.available()
-	if ua != ub {
-		if ua {
-			return -1
-		}
-		return 1
-	}
-	fa, fb := a.has(fFailed), b.has(fFailed)
-	if fa != fb {
-		if fa {
-			return 1
-		}
-		return -1
-	}
-	return 0
 }
 
 func (c *cluster) distributeChildren(r *resource, nodes []int) {

@@ -270,11 +270,11 @@ func (c *cluster) sortPromotableInstances(clone *resource) {
 			inst.sortIndex = int(clone.allowed[n.idx])
 		}
 	}
-	clone.children = glibSort(clone.children, cmpPromotable)
+	clone.children = glibSort(clone.children, c.cmpPromotable)
 	clone.clear(fMerging)
 }
 
-func cmpPromotable(a, b *resource) int {
+func (c *cluster) cmpPromotable(a, b *resource) int {
 	switch {
 	case a.sortIndex > b.sortIndex:
 		return -1
@@ -288,7 +288,7 @@ func cmpPromotable(a, b *resource) int {
 	case ra < rb:
 		return 1
 	}
-	return cmpInstance(a, b)
+	return c.cmpInstance(a, b)
 }
 
 func (c *cluster) setInstanceRole(clone, inst *resource, count *int) {
