@@ -86,7 +86,7 @@ func (c *cluster) unpackLocationFor(l *cib.Location, r *resource, role, score st
 		if err != nil {
 			return
 		}
-		c.locations = append(c.locations, &location{id: l.ID, rsc: r, role: parseRole(role), discover: disc,
+		c.locations = append(c.locations, &location{id: l.ID, rsc: r, role: constraintRole(role), discover: disc,
 			nodes: []nodeScore{{n, s}}})
 		return
 	}
@@ -98,9 +98,9 @@ func (c *cluster) unpackLocationFor(l *cib.Location, r *resource, role, score st
 				}
 			}
 		}
-		loc := &location{id: l.ID, rsc: r, role: parseRole(role), discover: disc}
+		loc := &location{id: l.ID, rsc: r, role: constraintRole(role), discover: disc}
 		if rule.Role != "" {
-			loc.role = parseRole(rule.Role)
+			loc.role = constraintRole(rule.Role)
 		}
 		raw := true
 		scoreStr := rule.Score
@@ -142,3 +142,14 @@ func (c *cluster) unpackLocationFor(l *cib.Location, r *resource, role, score st
 }
 
 // colocation unpacking
+
+// constraintRole parses a location constraint's role: Started and
+// Unpromoted apply to every role (an instance is unpromoted before it can
+// be promoted).
+func constraintRole(s string) Role {
+	r := parseRole(s)
+	if r == RoleStarted || r == RoleUnpromoted {
+		return RoleUnknown
+	}
+	return r
+}
