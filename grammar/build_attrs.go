@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -156,8 +155,8 @@ func (b *Builder) role11(v string) string {
 }
 
 var (
-	numScoreRe = regexp.MustCompile(`^[+-]?(inf(inity)?|INF(INITY)?|[0-9]+)$`)
-	infRe      = regexp.MustCompile(`inf(inity)?|INF(INITY)?`)
+	numScoreRe = lazyRegexp(`^[+-]?(inf(inity)?|INF(INITY)?|[0-9]+)$`)
+	infRe      = lazyRegexp(`inf(inity)?|INF(INITY)?`)
 )
 
 // score interprets a score label the way crmsh's validate_score does: it
@@ -171,8 +170,8 @@ func score(label string) (score, attr string) {
 	case "advisory":
 		return "0", ""
 	}
-	if numScoreRe.MatchString(label) {
-		return infRe.ReplaceAllString(label, "INFINITY"), ""
+	if numScoreRe().MatchString(label) {
+		return infRe().ReplaceAllString(label, "INFINITY"), ""
 	}
 	return "", label
 }
@@ -237,7 +236,7 @@ var (
 	exprTypes = map[string]bool{"string": true, "integer": true, "number": true, "version": true}
 	// valueSourceRe is crmsh's <source>{<value>} form of an expression
 	// value (param{name}, meta{name}).
-	valueSourceRe = regexp.MustCompile(`^([^\s{}]+)\{(\S+)\}$`)
+	valueSourceRe = lazyRegexp(`^([^\s{}]+)\{(\S+)\}$`)
 )
 
 func (b *Builder) expr(e *Expr) (cib.Expr, error) {
@@ -267,7 +266,7 @@ func (b *Builder) expr(e *Expr) (cib.Expr, error) {
 		}
 		x.Operation = op
 		v := e.Binary.Value.Value
-		if m := valueSourceRe.FindStringSubmatch(v); m != nil && bare(v) {
+		if m := valueSourceRe().FindStringSubmatch(v); m != nil && bare(v) {
 			x.ValueSource, v = m[1], m[2]
 		}
 		x.Value = v

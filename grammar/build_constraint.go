@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -41,8 +40,8 @@ func isDigits(s string) bool {
 }
 
 var (
-	rscRe     = regexp.MustCompile(`(?i)^[a-z_#$][^=]*$`)
-	patternRe = regexp.MustCompile(`^/(.+)/$`)
+	rscRe     = lazyRegexp(`(?i)^[a-z_#$][^=]*$`)
+	patternRe = lazyRegexp(`^/(.+)/$`)
 )
 
 // checkConstraintID checks the id of a new constraint; in update mode it
@@ -123,9 +122,9 @@ func (b *Builder) location(st *LocationStmt, comments []string) error {
 			return err
 		}
 	default:
-		if m := patternRe.FindStringSubmatch(st.Rsc.Value); m != nil {
+		if m := patternRe().FindStringSubmatch(st.Rsc.Value); m != nil {
 			l.RscPattern = m[1]
-		} else if rscRe.MatchString(st.Rsc.Value) {
+		} else if rscRe().MatchString(st.Rsc.Value) {
 			l.Rsc = st.Rsc.Value
 		} else {
 			return errorf(st.Rsc.Pos, "expected resource, /<pattern>/ or { <set> }, found %q", st.Rsc.Value)
@@ -363,7 +362,7 @@ func (b *Builder) order(st *OrderStmt, comments []string) error {
 		v := strings.TrimSuffix(t.Value, ":")
 		if k, ok := canon(v, orderKinds); ok {
 			o.Kind = k
-		} else if numScoreRe.MatchString(v) {
+		} else if numScoreRe().MatchString(v) {
 			// crmsh turns an order score into a kind: 0 is Optional,
 			// anything else Mandatory.
 			if v == "0" {

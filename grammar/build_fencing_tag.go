@@ -1,16 +1,15 @@
 package grammar
 
 import (
-	"regexp"
 	"strconv"
 
 	"gocrm/cib"
 )
 
 var (
-	targetAttrRe    = regexp.MustCompile(`(?i)^attr:([\w-]+)=([\w-]+)$`)
-	targetPatternRe = regexp.MustCompile(`(?i)^pattern:(.+)$`)
-	targetRe        = regexp.MustCompile(`^([^:]+):$`)
+	targetAttrRe    = lazyRegexp(`(?i)^attr:([\w-]+)=([\w-]+)$`)
+	targetPatternRe = lazyRegexp(`(?i)^pattern:(.+)$`)
+	targetRe        = lazyRegexp(`^([^:]+):$`)
 )
 
 // fencing builds the fencing topology. Levels are numbered per target
@@ -30,13 +29,13 @@ func (b *Builder) fencing(st *FencingStmt) error {
 		if err := checkBare(t.Pos, "fencing target or device", v); err != nil {
 			return err
 		}
-		switch m := targetAttrRe.FindStringSubmatch(v); {
+		switch m := targetAttrRe().FindStringSubmatch(v); {
 		case m != nil:
 			cur = raw{attr: m[1], value: m[2]}
-		case targetPatternRe.MatchString(v):
-			cur = raw{regexp: targetPatternRe.FindStringSubmatch(v)[1]}
-		case targetRe.MatchString(v):
-			cur = raw{target: targetRe.FindStringSubmatch(v)[1]}
+		case targetPatternRe().MatchString(v):
+			cur = raw{regexp: targetPatternRe().FindStringSubmatch(v)[1]}
+		case targetRe().MatchString(v):
+			cur = raw{target: targetRe().FindStringSubmatch(v)[1]}
 		case t.Type == TokWord || t.Type == TokColon:
 			l := cur
 			l.devices = v
@@ -112,10 +111,10 @@ func (b *Builder) nodeNames() []string {
 	return out
 }
 
-var tagIDRe = regexp.MustCompile(`^([a-zA-Z_][^\s:]*):?$`)
+var tagIDRe = lazyRegexp(`^([a-zA-Z_][^\s:]*):?$`)
 
 func (b *Builder) tag(st *TagStmt, comments []string) error {
-	m := tagIDRe.FindStringSubmatch(st.ID.Value)
+	m := tagIDRe().FindStringSubmatch(st.ID.Value)
 	if m == nil {
 		return errorf(st.ID.Pos, "expected tag name, found %q", st.ID.Value)
 	}
@@ -134,7 +133,7 @@ func (b *Builder) tag(st *TagStmt, comments []string) error {
 		}
 	}
 	for _, r := range st.Refs {
-		if !rscRe.MatchString(r.Value) {
+		if !rscRe().MatchString(r.Value) {
 			return errorf(r.Pos, "expected resource, found %q", r.Value)
 		}
 		if b.rscs[r.Value] == nil && b.objs[r.Value] == "" && b.findNode(r.Value) == nil {

@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -10,8 +9,8 @@ import (
 )
 
 var (
-	unameRe = regexp.MustCompile(`(?i)^([^:]+)(:(normal|member|ping|remote))?$`)
-	labelID = regexp.MustCompile(`^[\w-]+:$`)
+	unameRe = lazyRegexp(`(?i)^([^:]+)(:(normal|member|ping|remote))?$`)
+	labelID = lazyRegexp(`^[\w-]+:$`)
 )
 
 // objectID returns the id given as $id=<id> or <id>: before a node or
@@ -25,7 +24,7 @@ func objectID(t lexer.Token) (string, error) {
 		}
 		return v, nil
 	case TokLabel:
-		if !labelID.MatchString(t.Value) {
+		if !labelID().MatchString(t.Value) {
 			return "", errorf(t.Pos, "invalid id %q", strings.TrimSuffix(t.Value, ":"))
 		}
 		return strings.TrimSuffix(t.Value, ":"), nil
@@ -41,7 +40,7 @@ func (b *Builder) node(st *NodeStmt, comments []string) error {
 	if err := checkBare(st.Uname.Pos, "node name", st.Uname.Value); err != nil {
 		return err
 	}
-	m := unameRe.FindStringSubmatch(st.Uname.Value)
+	m := unameRe().FindStringSubmatch(st.Uname.Value)
 	if m == nil {
 		return errorf(st.Uname.Pos, "expected <uname>[:<type>] with type normal, member, ping or remote, found %q", st.Uname.Value)
 	}

@@ -16,12 +16,16 @@
 // works on any CIB, including one read from XML.
 //
 // Participle allocates on every branch it tries and needs about 40µs per
-// statement, too slow for large scripts; so statements are parsed by a
-// hand-written recursive-descent parser (fastparse.go) that builds exactly
+// statement, too slow for large scripts, and building its parser takes
+// milliseconds, too slow for crm's start-up. So statements are parsed by a
+// hand-written recursive-descent parser (fastparse*.go) that builds exactly
 // the AST participle builds (the tests and FuzzParse compare the two on
-// every input), and a statement it rejects is parsed again by participle,
-// which reports the error. Participle's structs stay the one definition of
-// the language and of its error messages.
+// every input). Participle's parser is built only when needed: for EBNF,
+// and on the error path, where it gets a second try at a statement the fast
+// parser rejected. The fast parser explains errors in crm terms: what was
+// found, in which clause, and everything that could have come there
+// (`unexpected "(" after "op monitor interval=10s", expected a name=value
+// pair, end of line or one of: params, meta, utilization, op`).
 //
 // Typical use:
 //

@@ -85,7 +85,7 @@ func compareParsers(t testing.TB, src string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		slow, err := parser.ParseFromLexer(pl)
+		slow, err := slowParser().ParseFromLexer(pl)
 		if (err == nil) != ok {
 			t.Errorf("%q: fast parser ok=%v, participle error %v", tokensText(toks), ok, err)
 			continue

@@ -1,7 +1,9 @@
 package grammar
 
 import (
+	"regexp"
 	"strconv"
+	"sync"
 	"unicode"
 )
 
@@ -124,3 +126,9 @@ func validID(id string) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lazyRegexp compiles pattern on first use, so that start-up does not pay
+// for the patterns most runs of crm never need.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}

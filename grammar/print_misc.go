@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gocrm/cib"
 	"gocrm/cib/xmltree"
@@ -14,7 +15,7 @@ func (p *Printer) property(b *strings.Builder, kind string, s *cib.NVSet) {
 	writeComments(b, &s.Extra)
 	b.WriteString(kind)
 	b.WriteByte(' ')
-	if noQuotes(s.ID) {
+	if noQuotes(s.ID) && labelID().MatchString(s.ID+":") {
 		b.WriteString(s.ID)
 		b.WriteByte(':')
 	} else {
@@ -135,7 +136,9 @@ func (p *Printer) role(b *strings.Builder, r *cib.ACLRole) {
 // when it prints a permission.
 var shortcutOrder = []string{"meta", "params", "utilization", "location", "property", "nodeattr", "nodeutil", "node", "status", "cib"}
 
-var shortcutRes = func() map[string][]*regexp.Regexp {
+// shortcutRes are the shortcuts' patterns, compiled on first use (only
+// roles with xpath permissions need them).
+var shortcutRes = sync.OnceValue(func() map[string][]*regexp.Regexp {
 	m := map[string][]*regexp.Regexp{}
 	for _, name := range shortcutOrder {
 		parts := aclShortcuts[name]
@@ -150,12 +153,12 @@ var shortcutRes = func() map[string][]*regexp.Regexp {
 		}
 	}
 	return m
-}()
+})
 
 // xpathSpec writes an xpath as the shortcut that expands to it, if any.
 func xpathSpec(b *strings.Builder, x string) {
 	for _, name := range shortcutOrder {
-		for _, re := range shortcutRes[name] {
+		for _, re := range shortcutRes()[name] {
 			if m := re.FindStringSubmatch(x); m != nil {
 				b.WriteString(name)
 				if len(m) > 1 {

@@ -190,8 +190,12 @@ func (p *Printer) set(b *strings.Builder, kw string, s *cib.NVSet) {
 	}
 	if s.Score != "" {
 		b.WriteByte(' ')
-		b.WriteString(s.Score)
-		b.WriteByte(':')
+		if noQuotes(s.Score) {
+			b.WriteString(s.Score)
+			b.WriteByte(':')
+		} else {
+			quote(b, s.Score+":")
+		}
 	}
 	for _, r := range s.Rules {
 		b.WriteString(" rule ")
