@@ -14,7 +14,7 @@ import (
 // must be byte-identical every time (run it with -race too).
 func TestDeterminism(t *testing.T) {
 	var inputs [][]byte
-	files, _ := filepath.Glob(filepath.Join("testdata", "scenarios", "*.xml"))
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "scenarios", "*.xml"))
 	shared := filepath.Join(sharedDir(t), "scheduler-cases")
 	for _, name := range []string{"rec-rsc-5", "group-fail", "coloc-list", "order-sets", "params-3",
 		"utilization-check-allowed-nodes", "rsc-sets-seq-true", "stopped-monitor-08", "anon-instance-pending", "clone-order-16instances"} {
@@ -28,7 +28,7 @@ func TestDeterminism(t *testing.T) {
 		inputs = append(inputs, data)
 	}
 	if len(inputs) == 0 {
-		t.Skip("no inputs found (testdata/scenarios or ../shared/scheduler-cases)")
+		t.Skip("no inputs found (../testdata/scenarios or ../shared/scheduler-cases)")
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	runs := 100

@@ -11,14 +11,14 @@ import (
 	"gocrm/cib"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/scenarios")
+var update = flag.Bool("update", false, "rewrite the golden files under ../testdata/scenarios")
 
 // TestScenarios replays our own scenarios (one per semantic of the
-// scheduler, see testdata/scenarios/README) and compares the output with
+// scheduler, see ../testdata/scenarios/README) and compares the output with
 // the golden files; when crm_simulate is installed the output must also
 // equal what it prints (whitespace and blank lines ignored).
 func TestScenarios(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "scenarios", "*.xml"))
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "scenarios", "*.xml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scenarios: %v", err)
 	}
@@ -88,7 +88,7 @@ func TestScenarios(t *testing.T) {
 
 // TestExplain checks the explain table on the colocation scenario.
 func TestExplain(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "scenarios", "colocation.xml"))
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "scenarios", "colocation.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
