@@ -145,7 +145,7 @@ func (p *Printer) node(b *strings.Builder, n *cib.Node) {
 		id = n.Uname
 	}
 	if id != n.Uname {
-		if noQuotes(id) {
+		if noQuotes(id) && labelID().MatchString(id+":") {
 			b.WriteString(id)
 			b.WriteString(": ")
 		} else {
