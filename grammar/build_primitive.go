@@ -269,9 +269,10 @@ func (b *Builder) monitor(st *MonitorStmt) error {
 	if err != nil {
 		return err
 	}
-	if interval != "" {
-		op.Attrs.Set("interval", interval)
+	if interval == "" {
+		return errorf(st.Interval.Pos, "monitor %s: the interval is missing (monitor <rsc>[:<role>] <interval>[:<timeout>])", rsc)
 	}
+	op.Attrs.Set("interval", interval)
 	if timeout != "" {
 		op.Attrs.Set("timeout", timeout)
 	}
