@@ -70,6 +70,8 @@ func benchCIB(tb testing.TB, nodes, rscs int, kind string) string {
 		return path
 	}
 	switch kind {
+	case "cold-ext", "steady-ext":
+		return extendedCIB(tb, nodes, rscs, kind, path)
 	case "cold":
 		run(tb, "python3", gen, fmt.Sprint(nodes), fmt.Sprint(rscs), path+".tmp")
 	case "probed":
