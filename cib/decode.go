@@ -60,9 +60,14 @@ func readAll(r io.Reader) ([]byte, error) {
 // kept (see Extra). Errors are *xmltree.SyntaxError values that read
 // "line:col: what was wrong".
 func DecodeBytes(data []byte) (*CIB, error) {
+	return decodeBytes(data, 0)
+}
+
+// decodeBytes is DecodeBytes with decoder.parallelMin.
+func decodeBytes(data []byte, parallelMin int) (*CIB, error) {
 	sc := xmltree.NewScanner(data)
 	sc.SkipBlank = true
-	d := &decoder{sc: sc}
+	d := &decoder{sc: sc, parallelMin: parallelMin}
 	return d.document()
 }
 
@@ -80,6 +85,10 @@ func FromNode(n *xmltree.Node) (*CIB, error) {
 type decoder struct {
 	sc   *xmltree.Scanner
 	slab slabs
+	// parallelMin, when positive, replaces parallelStatusMin; when
+	// negative, the status is never decoded in parallel. Tests use 1 and
+	// -1 to compare the two ways on small inputs.
+	parallelMin int
 }
 
 func newTreeDecoder(n *xmltree.Node) *decoder {

@@ -6,6 +6,7 @@ func (d *decoder) status(tok xmltree.Token, st *Status) error {
 	for _, a := range tok.Attrs {
 		extraAttr(&st.Extra, a)
 	}
+	d.statusParallel(tok, st)
 	seenTickets := false
 	return d.children(&st.Extra, func(t xmltree.Token) (bool, error) {
 		switch t.Name {
