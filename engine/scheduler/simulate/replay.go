@@ -31,6 +31,19 @@ func copyStatus(c *cib.CIB) *cib.CIB {
 	return &cp
 }
 
+// copyNodeStates copies c and its node_state elements, but shares their
+// histories: enough to change a node's membership without touching c,
+// and cheap for a large status.
+func copyNodeStates(c *cib.CIB) *cib.CIB {
+	cp := *c
+	cp.Status.Nodes = make([]*cib.NodeState, len(c.Status.Nodes))
+	for i, ns := range c.Status.Nodes {
+		n := *ns
+		cp.Status.Nodes[i] = &n
+	}
+	return &cp
+}
+
 func findNodeState(c *cib.CIB, name, id string) *cib.NodeState {
 	for _, ns := range c.Status.Nodes {
 		if ns.Uname == name {

@@ -33,11 +33,11 @@ func Simulate(c *cib.CIB, opts Options) ([]byte, error) {
 		p.line("Using the original execution date of: " + now.UTC().Format("2006-01-02 15:04:05Z"))
 	}
 	in := scheduler.Input{CIB: c, Now: opts.Now, ShowScores: opts.ShowScores}
-	st, err := scheduler.Status(in)
-	if err != nil {
-		return nil, err
-	}
 	if !opts.Quiet {
+		st, err := scheduler.Status(in)
+		if err != nil {
+			return nil, err
+		}
 		if st.Disabled > 0 || st.Blocked > 0 {
 			p.line(fmt.Sprintf("%d of %d resource instances DISABLED and %d BLOCKED from further action due to failure",
 				st.Disabled, st.Primitives, st.Blocked))
@@ -162,7 +162,7 @@ func applyNodeChanges(c *cib.CIB, opts Options) *cib.CIB {
 	if len(opts.NodeUp)+len(opts.NodeDown)+len(opts.NodeFail) == 0 {
 		return c
 	}
-	work := copyStatus(c)
+	work := copyNodeStates(c)
 	for _, n := range opts.NodeUp {
 		setNodeUp(findNodeState(work, n, nodeID(c, n)), true)
 	}
