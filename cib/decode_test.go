@@ -1,7 +1,9 @@
 package cib
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,5 +195,19 @@ func TestFromNodeCopies(t *testing.T) {
 	walk(tree)
 	if !Equal(c, want) {
 		t.Error("changing the tree changed the decoded CIB")
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join("testdata", "all.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadFile(filepath.Join("testdata", "all.xml"))
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("ReadFile = %d bytes, %v; want the %d bytes os.ReadFile reads", len(got), err, len(want))
+	}
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "missing.xml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("ReadFile of a missing file: %v, want fs.ErrNotExist", err)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"syscall"
+
+	"gocrm/cib"
 )
 
 // DefaultKeep is how many previous versions a Store keeps when Keep is 0.
@@ -31,7 +33,7 @@ type Snapshot struct {
 
 // Read returns the current content of the file.
 func (s *Store) Read() (Snapshot, error) {
-	data, err := os.ReadFile(s.Path)
+	data, err := cib.ReadFile(s.Path)
 	if err != nil {
 		return Snapshot{}, fmt.Errorf("read CIB: %w", err)
 	}
@@ -135,7 +137,7 @@ func (s *Store) rotate() error {
 	if err := os.Link(s.Path, first); err == nil {
 		return nil
 	}
-	data, err := os.ReadFile(s.Path)
+	data, err := cib.ReadFile(s.Path)
 	if err != nil {
 		return fmt.Errorf("keep previous CIB versions: %w", err)
 	}
