@@ -267,16 +267,23 @@ func (c *cluster) createRecurringActions(r *resource) {
 	case r.nextRole != RoleStopped || !r.has(fManaged):
 		start = c.startAction(r, r.allocatedTo, true)
 	}
-	seen := map[string]bool{}
-	for _, d := range c.opDefs(r) {
+	// Like Pacemaker, a name and interval configured more than once is
+	// ambiguous: none of its definitions is scheduled.
+	defs := c.opDefs(r)
+	count := map[string]int{}
+	for _, d := range defs {
+		if d.interval > 0 {
+			count[opKey(r.id, d.name, d.interval)]++
+		}
+	}
+	for _, d := range defs {
 		if d.interval <= 0 || !d.enabled {
 			continue
 		}
 		key := opKey(r.id, d.name, d.interval)
-		if seen[key] {
+		if count[key] > 1 {
 			continue
 		}
-		seen[key] = true
 		if start != nil {
 			c.recurringForActive(r, start, r.allocatedTo, d, key)
 		}

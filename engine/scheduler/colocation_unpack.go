@@ -217,6 +217,39 @@ func (c *cluster) newColocation(id string, score Score, dep, prim *resource, dep
 	dep.thisWith = insertSorted(dep.thisWith, co, cmpPrimaryPriority)
 	prim.withThis = insertSorted(prim.withThis, co, cmpDependentPriority)
 	c.colocations = append(c.colocations, co)
+	if score <= negInf {
+		c.antiColocationOrder(dep, depRole, prim, primRole)
+		c.antiColocationOrder(prim, primRole, dep, depRole)
+	}
+}
+
+// antiColocationOrder orders the actions that make first lose firstRole
+// before the actions that make then gain thenRole, so that the two never
+// hold their roles on one node at the same time (the orderings only apply
+// between actions on the same node).
+func (c *cluster) antiColocationOrder(first *resource, firstRole Role, then *resource, thenRole Role) {
+	var firstTasks, thenTasks []string
+	switch firstRole {
+	case RolePromoted:
+		firstTasks = []string{"demote"}
+	case RoleUnpromoted:
+		firstTasks = []string{"stop", "promote"}
+	default:
+		firstTasks = []string{"stop"}
+	}
+	switch thenRole {
+	case RolePromoted:
+		thenTasks = []string{"promote"}
+	case RoleUnpromoted:
+		thenTasks = []string{"start", "demote"}
+	default:
+		thenTasks = []string{"start"}
+	}
+	for _, ft := range firstTasks {
+		for _, tt := range thenTasks {
+			c.orderRscActions(first, ft, then, tt, oAntiColocation)
+		}
+	}
 }
 
 // ordering unpacking

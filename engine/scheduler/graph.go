@@ -102,6 +102,10 @@ func (c *cluster) inputInGraph(a *action, l *link, added map[*action]bool) bool 
 		if in.node == nil || a.node == nil || in.node != a.node || in.is(aOptional) {
 			return false
 		}
+	} else if l.typ == oAntiColocation {
+		if (in.node != nil && a.node != nil && in.node != a.node) || in.is(aOptional) {
+			return false
+		}
 	} else if in.rsc != nil && in.rsc != a.rsc && in.rsc.has(fFailed) && !in.rsc.has(fManaged) &&
 		hasSuffix(in.key, "_stop_0") && a.rsc != nil && a.rsc.kind == kindClone {
 		return false
