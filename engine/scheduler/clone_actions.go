@@ -15,17 +15,30 @@ func (c *cluster) createCloneActions(r *resource) {
 		starting = starting || s1
 		stopping = stopping || s2
 	}
-	c.rscPseudo(r, "start", !starting, true)
+	start := c.rscPseudo(r, "start", !starting, true)
 	running := c.rscPseudo(r, "running", !starting, false)
 	running.priority = int(inf)
 	if active || starting {
 		running.set(aRunnable)
+	}
+	var cn *cloneNotify
+	if r.has(fNotify) {
+		cn = c.notifyOf(r)
+		if cn.start == nil {
+			cn.start = c.notifPseudoOps(r, "start", start, running)
+		}
 	}
 	stop := c.rscPseudo(r, "stop", !stopping, true)
 	stopped := c.rscPseudo(r, "stopped", !stopping, true)
 	stopped.priority = int(inf)
 	if allowMigrations {
 		stop.set(aMigrateRunnable)
+	}
+	if cn != nil && cn.stop == nil {
+		cn.stop = c.notifPseudoOps(r, "stop", stop, stopped)
+		if cn.start != nil && cn.stop != nil {
+			orderActions(cn.stop.postDone, cn.start.pre, oOptional)
+		}
 	}
 	c.orderedChildActions(r)
 	if r.has(fPromotable) {

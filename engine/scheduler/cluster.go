@@ -77,6 +77,7 @@ type cluster struct {
 	membership  *Membership
 	failed      []failedOp
 	opCache     map[*resource][]*opDef
+	notify      map[*resource]*cloneNotify
 
 	idx         *cib.Index
 	cloneBases  map[string]*resource

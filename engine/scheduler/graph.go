@@ -128,6 +128,10 @@ func (c *cluster) buildGraph() Graph {
 	var addRsc func(r *resource)
 	addRsc = func(r *resource) {
 		if r.kind == kindClone {
+			for _, a := range r.actions {
+				c.cloneActionFlags(a, nil)
+			}
+			c.expandNotifications(r)
 			for _, ch := range r.children {
 				addRsc(ch)
 			}

@@ -9,12 +9,29 @@ func (c *cluster) createPromotableActions(clone *resource) {
 	for _, inst := range clone.children {
 		roleChanges(inst, &demoting, &promoting)
 	}
-	c.rscPseudo(clone, "promote", !promoting, true)
+	promote := c.rscPseudo(clone, "promote", !promoting, true)
 	promoted := c.rscPseudo(clone, "promoted", !promoting, true)
 	promoted.priority = int(inf)
-	c.rscPseudo(clone, "demote", !demoting, true)
+	var cn *cloneNotify
+	if clone.has(fNotify) {
+		cn = c.notifyOf(clone)
+		if cn.promote == nil {
+			cn.promote = c.notifPseudoOps(clone, "promote", promote, promoted)
+		}
+	}
+	demote := c.rscPseudo(clone, "demote", !demoting, true)
 	demoted := c.rscPseudo(clone, "demoted", !demoting, true)
 	demoted.priority = int(inf)
+	if cn != nil && cn.demote == nil {
+		cn.demote = c.notifPseudoOps(clone, "demote", demote, demoted)
+		if cn.promote != nil && cn.start != nil && cn.stop != nil {
+			orderActions(cn.stop.postDone, cn.promote.pre, oOptional)
+			orderActions(cn.start.postDone, cn.promote.pre, oOptional)
+			orderActions(cn.demote.postDone, cn.promote.pre, oOptional)
+			orderActions(cn.demote.postDone, cn.start.pre, oOptional)
+			orderActions(cn.demote.postDone, cn.stop.pre, oOptional)
+		}
+	}
 	for _, inst := range clone.children {
 		inst.priority = clone.priority
 	}

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"gocrm/cib"
@@ -108,6 +109,10 @@ func injectResult(lr *cib.LRMResource, a scheduler.GraphAction, now time.Time) {
 	key := a.Resource + "_" + task + "_" + strconv.Itoa(a.Interval)
 	var id string
 	switch {
+	case task == "notify":
+		// Notifications are recorded under their own key, so they never
+		// replace the resource's last result.
+		id = notifyHistoryID(a)
 	case task == "migrate_to" || task == "migrate_from":
 		id = key
 	case a.Interval > 0:
@@ -134,6 +139,17 @@ func injectResult(lr *cib.LRMResource, a scheduler.GraphAction, now time.Time) {
 		}
 	}
 	lr.Ops = append(lr.Ops, op)
+}
+
+// notifyHistoryID is the history id of a notification: the resource with
+// the notification's type and operation, e.g. rsc_post_notify_start_0.
+func notifyHistoryID(a scheduler.GraphAction) string {
+	for _, typ := range []string{"_pre_notify_", "_post_notify_"} {
+		if i := strings.LastIndex(a.Key, typ); i >= 0 {
+			return a.Resource + a.Key[i:]
+		}
+	}
+	return a.Key
 }
 
 // execute runs the graph as crm_simulate does (every action succeeds at
