@@ -209,7 +209,10 @@ func (c *cluster) handleConfigChanges() {
 
 func (c *cluster) processRscHistory(r *resource, n *node, h *historyEntry, lr *cib.LRMResource) {
 	if r.has(fOrphan) {
-		c.deleteRsc(r, n, false)
+		// Orphaned instances of anonymous clones keep their history.
+		if top := r.top(); top.kind != kindClone || top.has(fUnique) {
+			c.deleteRsc(r, n, false)
+		}
 		return
 	}
 	running := false
