@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"strconv"
+	"strings"
 
 	"gocrm/cib"
 )
@@ -265,6 +266,11 @@ func (c *cluster) processRscState(r *resource, n *node, onFail int) {
 		default:
 			r.set(fFailed | fStop)
 		}
+	} else if strings.Contains(r.cloneName, ":") {
+		// An instance number recorded by an older status section is
+		// forgotten once the instance is known to be stopped there, so it
+		// does not look like an orphan.
+		r.cloneName = ""
 	} else {
 		for _, a := range r.actions {
 			if a.task == "stop" && a.node == n {
