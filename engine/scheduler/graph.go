@@ -1,6 +1,9 @@
 package scheduler
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // ActionKind tells how an action is carried out.
 type ActionKind int
@@ -156,7 +159,7 @@ func (c *cluster) buildGraph() Graph {
 		seen[i] = -1
 	}
 	for ai, a := range order {
-		ga := GraphAction{ID: a.id, Key: a.key, Task: a.task, Interval: a.interval, TargetRC: a.targetRC,
+		ga := GraphAction{ID: a.id, Key: graphKey(a), Task: a.task, Interval: a.interval, TargetRC: a.targetRC,
 			FenceAction: a.fenceAction, CancelTask: a.cancelTask}
 		switch {
 		case a.is(aPseudo):
@@ -265,6 +268,27 @@ func (c *cluster) graphName(r *resource) string {
 		return r.cloneName
 	}
 	return r.id
+}
+
+// graphKey is the operation key the transition uses for an action: an
+// instance known under another name in its history is addressed by that
+// name (action2xml).
+func graphKey(a *action) string {
+	if a.rsc == nil || a.rsc.cloneName == "" {
+		return a.key
+	}
+	name := a.rsc.cloneName
+	switch {
+	case a.task == "notify":
+		for _, typ := range []string{"_pre_notify_", "_post_notify_"} {
+			if i := strings.LastIndex(a.key, typ); i >= 0 {
+				return name + a.key[i:]
+			}
+		}
+	case a.task == "cancel":
+		return opKey(name, a.cancelTask, a.interval)
+	}
+	return opKey(name, a.task, a.interval)
 }
 
 type paramKey struct {
