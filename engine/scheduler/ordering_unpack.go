@@ -113,7 +113,11 @@ func (c *cluster) unpackOrder(x *cib.Order) {
 					// A resource ordered with itself only creates loops.
 					continue
 				}
-				c.orderRscActions(first, af, then, at, flagsForKind(kind, af, sym))
+				if min := cloneMinRequired(first, x.RequireAll); min > 0 {
+					c.orderAfterCloneMin(x.ID, min, first, af, then, at, flagsForKind(kind, af, sym))
+				} else {
+					c.orderRscActions(first, af, then, at, flagsForKind(kind, af, sym))
+				}
 				if sym == symSymmetric {
 					iaf, iat := invertAction(af), invertAction(at)
 					if iaf != "" && iat != "" {
@@ -136,6 +140,38 @@ func (c *cluster) unpackOrder(x *cib.Order) {
 		}
 		last = s
 	}
+}
+
+// cloneMinRequired is how many instances of a clone ordered first must be
+// able to run before the "then" side may: the clone's clone-min, or one
+// for the deprecated require-all=false; 0 means the plain ordering.
+func cloneMinRequired(first *resource, requireAll string) int {
+	if first.kind != kindClone {
+		return 0
+	}
+	if v, ok := first.meta["clone-min"]; ok {
+		n := atoiDefault(v, 0)
+		if n < 0 {
+			n = 0
+		}
+		return n
+	}
+	if requireAll != "" && !cib.IsTrue(requireAll) {
+		return 1
+	}
+	return 0
+}
+
+// orderAfterCloneMin orders then after a pseudo-action that becomes
+// runnable once min instances of the clone first can do their action.
+func (c *cluster) orderAfterCloneMin(id string, min int, first *resource, af string, then *resource, at string, flags orderFlags) {
+	pa := c.pseudoOp("clone-one-or-more:" + id)
+	pa.requiredRunnableBefore = min
+	pa.set(aRequiresAny)
+	for _, ch := range first.children {
+		c.newOrdering(ch, opKey(ch.id, af, 0), nil, nil, "", pa, oOneOrMore|oImpliesThenPrinted)
+	}
+	c.newOrdering(nil, "", pa, then, opKey(then.id, at, 0), nil, flags|oRunnableLeft)
 }
 
 func (c *cluster) unpackOrderSet(s *cib.ResourceSet, parentKind orderKind, parentSym string) {
