@@ -11,23 +11,50 @@ import (
 // returns the time of the last failure.
 func (c *cluster) failCount(r *resource, n *node, effective bool) (int, int64) {
 	name := r.id
-	if r.cloneBase != "" && !r.has(fUnique) {
+	anonymous := r.cloneBase != "" && !r.has(fUnique)
+	if anonymous {
 		name = r.cloneBase
 	}
 	if n.fails == nil {
 		n.fails = parseFailAttrs(n.attrs)
 	}
-	f, ok := n.fails[name]
-	if !ok {
+	var total Score
+	var last int64
+	found := false
+	for key, f := range n.fails {
+		// An anonymous instance's counts may be recorded under any
+		// instance number (RSC:N), as older versions did.
+		if key != name && !(anonymous && isInstanceOf(key, name)) {
+			continue
+		}
+		found = true
+		total = add(total, f.count)
+		if f.last > last {
+			last = f.last
+		}
+	}
+	if !found {
 		return 0, 0
 	}
-	total := f.count
-	if effective && total > 0 && r.failureTimeout > 0 && f.last > 0 {
-		if c.now.Unix() > f.last+int64(r.failureTimeout) {
+	if effective && total > 0 && r.failureTimeout > 0 && last > 0 {
+		if c.now.Unix() > last+int64(r.failureTimeout) {
 			total = 0
 		}
 	}
-	return int(total), f.last
+	return int(total), last
+}
+
+// isInstanceOf reports whether id is base:N for a number N.
+func isInstanceOf(id, base string) bool {
+	if len(id) <= len(base)+1 || id[:len(base)] != base || id[len(base)] != ':' {
+		return false
+	}
+	for _, ch := range id[len(base)+1:] {
+		if ch < '0' || ch > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 type failInfo struct {

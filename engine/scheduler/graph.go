@@ -184,6 +184,11 @@ func (c *cluster) buildGraph() Graph {
 				ga.Params = c.graphParams(a.rsc, task, a.interval, a.node)
 			}
 		}
+		if ga.Kind == ClusterAction && a.rsc != nil {
+			// crm_simulate names the resource of a cluster action by the
+			// id the transition gives it, without looking the id up.
+			ga.Resource = xmlName(a.rsc)
+		}
 		if a.priority > ga.Priority {
 			ga.Priority = a.priority
 		}
@@ -266,6 +271,21 @@ func (c *cluster) graphName(r *resource) string {
 	}
 	if r.cloneName != "" && r.cloneName != r.cloneBase {
 		return r.cloneName
+	}
+	return r.id
+}
+
+// xmlName is the id a transition gives a resource (action2xml): an
+// orphan's history name, an anonymous instance's configured id, or the
+// resource's own id.
+func xmlName(r *resource) string {
+	switch {
+	case r.cloneBase == "":
+		return r.id
+	case r.has(fOrphan) && r.cloneName != "":
+		return r.cloneName
+	case !r.has(fUnique):
+		return r.cloneBase
 	}
 	return r.id
 }
