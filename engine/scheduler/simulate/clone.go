@@ -155,13 +155,9 @@ func renderClone(p *printer, depth int, r scheduler.ResourceStatus, nodes map[st
 		p.item(depth+1, label+": [ "+strings.Join(started, " ")+" ]")
 		active += len(started)
 	}
-	activeInstances := 0
-	for _, ch := range r.Children {
-		if anyRec(ch, func(x scheduler.ResourceStatus) bool { return x.Kind == "primitive" && len(x.RunningOn) > 0 }) {
-			activeInstances++
-		}
-	}
-	if !r.Unique && activeInstances < r.CloneMax {
+	// Only the instances listed as Promoted or Started count as active
+	// here; instances printed in full do not.
+	if !r.Unique && active < r.CloneMax {
 		stopped = map[string]string{}
 		running := activeNodes(r, nil)
 		for _, n := range r.AllowedNodes {
