@@ -13,7 +13,9 @@ func (c *cluster) createActions(r *resource) {
 		c.rscPseudo(r, "running", true, true)
 		c.rscPseudo(r, "stop", true, true)
 		c.rscPseudo(r, "stopped", true, true)
-		if cib.IsTrue(r.meta["stateful"]) {
+		// Members of a promotable clone's group inherit promotable=true
+		// (a legacy <master> is upgraded to a clone with that meta).
+		if cib.IsTrue(r.meta["promotable"]) || r.top().has(fPromotable) {
 			c.rscPseudo(r, "demote", true, true)
 			c.rscPseudo(r, "demoted", true, true)
 			c.rscPseudo(r, "promote", true, true)
