@@ -103,6 +103,15 @@ func (c *cluster) rscState(r *resource, s *State) ResourceStatus {
 				names = append(names, c.nodes[i].name)
 			}
 		}
+		if names == nil {
+			// Without a symmetric cluster no node is allowed yet; the
+			// nodes where the clone was probed stand in for them.
+			for i, ok := range r.knownOn {
+				if ok {
+					names = append(names, c.nodes[i].name)
+				}
+			}
+		}
 		sort.Strings(names)
 		rs.AllowedNodes = names
 	default:

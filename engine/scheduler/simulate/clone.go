@@ -67,6 +67,15 @@ func maxRole(r scheduler.ResourceStatus) scheduler.Role {
 	return best
 }
 
+// configuredRole is a clone's target-role, or else its first instance's
+// (which may set it on the cloned resource itself).
+func configuredRole(r scheduler.ResourceStatus) string {
+	if r.TargetRole == "" && len(r.Children) > 0 {
+		return r.Children[0].TargetRole
+	}
+	return r.TargetRole
+}
+
 func renderClone(p *printer, depth int, r scheduler.ResourceStatus, nodes map[string]scheduler.NodeStatus, showPending bool) {
 	var attrs []string
 	if r.Promotable {
@@ -148,7 +157,7 @@ func renderClone(p *printer, depth int, r scheduler.ResourceStatus, nodes map[st
 		label := "Started"
 		if r.Promotable {
 			label = "Unpromoted"
-			if strings.EqualFold(r.TargetRole, "unpromoted") || strings.EqualFold(r.TargetRole, "slave") {
+			if tr := configuredRole(r); strings.EqualFold(tr, "unpromoted") || strings.EqualFold(tr, "slave") {
 				label = "Unpromoted (target-role)"
 			}
 		}
@@ -171,7 +180,7 @@ func renderClone(p *printer, depth int, r scheduler.ResourceStatus, nodes map[st
 				continue
 			}
 			state := "Stopped"
-			if disabled(r) {
+			if strings.EqualFold(configuredRole(r), "stopped") {
 				state = "Stopped (disabled)"
 			}
 			stopped[n] = state
