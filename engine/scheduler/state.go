@@ -29,6 +29,9 @@ type NodeStatus struct {
 	Shutdown      bool
 	Running       int // primitives active here
 	Health        string
+	// Remote: a Pacemaker Remote node; Guest: a guest node (a remote
+	// node whose connection runs in a container resource).
+	Remote, Guest bool
 }
 
 // ResourceStatus is one resource's state; groups and clones have Children.
@@ -71,9 +74,14 @@ func (c *cluster) state() State {
 	for _, n := range c.nodes {
 		s.Nodes = append(s.Nodes, NodeStatus{Name: n.name, ID: n.id, Online: n.online, Unclean: n.unclean,
 			Pending: n.pending, Standby: n.standby, StandbyOnFail: n.standbyFail, Maintenance: n.maintenance,
-			Shutdown: n.shutdown, Running: len(n.running), Health: c.healthText(n)})
+			Shutdown: n.shutdown, Running: len(n.running), Health: c.healthText(n),
+			Remote: n.isRemote(), Guest: n.isGuest()})
 	}
 	for _, r := range c.resources {
+		if cib.IsTrue(r.meta["internal_rsc"]) {
+			// implicit guest connections are not shown
+			continue
+		}
 		s.Resources = append(s.Resources, c.rscState(r, &s))
 	}
 	return s
