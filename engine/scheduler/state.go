@@ -56,6 +56,9 @@ type ResourceStatus struct {
 	Promotable     bool
 	// Unclean: the node the resource is shown on is offline and unclean.
 	Unclean bool
+	// Inactive: a primitive listed as running only on nodes that are
+	// offline and clean while it is managed (native_active is false).
+	Inactive bool
 	// Clone details: the configured child's id, whether instances are
 	// globally unique, clone-max, and the nodes the clone may run on
 	// (sorted by name).
@@ -79,7 +82,8 @@ func (c *cluster) state() State {
 	}
 	for _, r := range c.resources {
 		if cib.IsTrue(r.meta["internal_rsc"]) {
-			// implicit guest connections are not shown
+			// implicit guest connections are counted, not shown
+			c.rscState(r, &s)
 			continue
 		}
 		s.Resources = append(s.Resources, c.rscState(r, &s))
@@ -133,6 +137,14 @@ func (c *cluster) rscState(r *resource, s *State) ResourceStatus {
 	}
 	if len(r.runningOn) == 1 && !r.runningOn[0].online && r.runningOn[0].unclean {
 		rs.Unclean = true
+	}
+	if r.kind == kindPrimitive && len(r.runningOn) > 0 && r.has(fManaged) {
+		rs.Inactive = true
+		for _, n := range r.runningOn {
+			if n.unclean || n.online {
+				rs.Inactive = false
+			}
+		}
 	}
 	if r.kind == kindPrimitive {
 		rs.FailedProbeRC = c.failedProbeRC(r)
