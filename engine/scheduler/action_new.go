@@ -233,6 +233,16 @@ func (c *cluster) pseudoOp(name string) *action {
 
 // canFence is pe_can_fence.
 func (c *cluster) canFence(n *node) bool {
+	if n != nil && n.isGuest() {
+		// fenced by stopping the container: its hosts must be online or
+		// fenceable themselves
+		for _, h := range n.remoteRsc.container.runningOn {
+			if !h.online && !c.canFence(h) {
+				return false
+			}
+		}
+		return true
+	}
 	switch {
 	case !c.stonithEnabled, !c.haveStonithRsc:
 		return false

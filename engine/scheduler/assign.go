@@ -150,8 +150,19 @@ func (c *cluster) allocateResources() {
 	if c.placementStrategy != "default" {
 		c.sortResources()
 	}
+	if c.haveRemote {
+		// remote connections first: their nodes come online only once
+		// they are assigned
+		for _, r := range c.resources {
+			if r.isRemoteConn {
+				c.assign(r, nil)
+			}
+		}
+	}
 	for _, r := range c.resources {
-		c.assign(r, nil)
+		if !r.isRemoteConn {
+			c.assign(r, nil)
+		}
 	}
 }
 
@@ -268,6 +279,9 @@ func (c *cluster) assignPrimitive(r *resource, prefer *node) *node {
 	case r.has(fProvisional) && c.assignBestNode(r, prefer):
 	}
 	r.clear(fAllocating)
+	if r.isRemoteConn {
+		c.remoteConnectionAssigned(r)
+	}
 	return r.allocatedTo
 }
 

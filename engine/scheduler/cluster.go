@@ -90,6 +90,9 @@ type cluster struct {
 	graphParamCache map[paramKey]map[string]string
 	refsKnown       bool
 	hasRefs         bool
+	// guestConns are the implicit connection primitives of guest nodes
+	guestConns []*cib.Primitive
+	haveRemote bool
 }
 
 func (c *cluster) prop(name, def string) string {

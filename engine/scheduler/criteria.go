@@ -12,6 +12,7 @@ func (c *cluster) applyNodeCriteria() {
 	for _, n := range c.nodes {
 		for _, r := range c.resources {
 			c.checkFailureThreshold(r, n)
+			c.applyExclusiveDiscovery(r, r.has(fExclusiveDiscover), n)
 		}
 	}
 }
@@ -113,4 +114,19 @@ func (c *cluster) thresholdReached(r *resource, n *node) *resource {
 		return ban
 	}
 	return nil
+}
+
+// applyExclusiveDiscovery bans a resource with exclusive discovery from
+// the nodes it may run on but was not given by an exclusive location
+// (apply_exclusive_discovery).
+func (c *cluster) applyExclusiveDiscovery(r *resource, topExclusive bool, n *node) {
+	if !r.has(fExclusiveDiscover) && !topExclusive {
+		return
+	}
+	for _, ch := range r.children {
+		c.applyExclusiveDiscovery(ch, topExclusive, n)
+	}
+	if r.allowedSet[n.idx] && r.discover[n.idx] != discoverExclusive {
+		r.allowed[n.idx] = negInf
+	}
 }

@@ -13,6 +13,13 @@ func (c *cluster) scheduleFencing() {
 	var dcDown *action
 	var fencing, shutdowns []*action
 	for _, n := range c.nodes {
+		if n.isGuest() {
+			// guest nodes are "fenced" by recovering their container
+			if n.remoteReset && haveManaged && c.canFence(n) {
+				c.fenceGuest(n)
+			}
+			continue
+		}
 		var f *action
 		if haveManaged && n.unclean && c.canFence(n) {
 			f = c.fenceOp(n, "", false, "node is unclean")
@@ -25,7 +32,7 @@ func (c *cluster) scheduleFencing() {
 				}
 				fencing = append([]*action{f}, fencing...)
 			}
-		} else if n.online && n.shutdown {
+		} else if n.online && n.shutdown && !n.isRemote() {
 			down := c.shutdownAction(n)
 			if n.isDC {
 				dcDown = down

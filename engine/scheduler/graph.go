@@ -164,6 +164,10 @@ func (c *cluster) buildGraph() Graph {
 		switch {
 		case a.is(aPseudo):
 			ga.Kind = PseudoAction
+			if a.rsc != nil && a.rsc.cloneName != "" && a.task != "notify" {
+				// the graph names an instance by its history id
+				ga.Key = opKey(a.rsc.cloneName, a.task, a.interval)
+			}
 		case a.task == "stonith":
 			ga.Kind = FenceAction
 		case a.task == "do_shutdown" || a.task == "clear_failcount" || a.task == "probe_nodes":

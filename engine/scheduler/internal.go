@@ -29,6 +29,7 @@ func (c *cluster) primitiveInternalConstraints(r *resource) {
 	if len(r.utilization) > 0 && c.placementStrategy != "default" {
 		c.utilizationConstraints(r)
 	}
+	c.remoteInternalConstraints(r)
 }
 
 // utilizationConstraints orders stops of resources on a node before the

@@ -79,6 +79,17 @@ type node struct {
 	running      []*resource // primitives active here
 	fails        map[string]*failInfo
 	fenceOp      *action
+
+	// Pacemaker Remote and guest nodes: the connection resource, and the
+	// remote-only state (remote_requires_reset, remote_was_fenced,
+	// remote_maintenance, rsc_discovery_enabled).
+	remoteRsc         *resource
+	remoteReset       bool
+	remoteWasFenced   bool
+	remoteMaintenance bool
+	noDiscovery       bool
+	unpacked          bool
+	kindAttr          string // the #kind node attribute
 }
 
 // available reports whether the node can run resources
@@ -185,6 +196,15 @@ type resource struct {
 	groupColocated               bool
 	// fail-count per node index, computed lazily
 	failCount []int
+	// remote connections and containers: isRemoteConn for
+	// ocf:pacemaker:remote primitives, the container a resource lives in
+	// (container meta or the VM of a guest node), the resources a
+	// container holds, and reconnect_interval in ms
+	isRemoteConn bool
+	container    *resource
+	fillers      []*resource
+	reconnectMS  int
+	orphanFiller bool // an orphan whose history names a container
 }
 
 func (r *resource) has(f rscFlags) bool { return r.flags&f != 0 }

@@ -106,6 +106,11 @@ func (c *cluster) onFailAndRole(r *resource, task string, interval int, d *opDef
 	case "demote":
 		res = failDemote
 	}
+	if res < 0 || !r.has(fManaged) {
+		if d, role, ok := c.remoteOnFailDefault(r, task, interval, res < 0); ok {
+			return d, role
+		}
+	}
 	if res < 0 {
 		switch {
 		case task == "stop":

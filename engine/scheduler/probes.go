@@ -9,7 +9,13 @@ import (
 // is unknown (nodes outer, resources inner, as Pacemaker does).
 func (c *cluster) scheduleProbes() {
 	for _, n := range c.nodes {
-		if !n.online || n.unclean {
+		if !n.online {
+			if c.isFailedRemoteNode(n) {
+				c.fenceNode(n, "the connection is unrecoverable")
+			}
+			continue
+		}
+		if n.unclean || n.noDiscovery {
 			continue
 		}
 		if p, ok := n.attrs["probe_complete"]; ok && !isTrueStr(p) {
@@ -67,6 +73,9 @@ func (c *cluster) probeOnNode(r *resource, n *node) bool {
 		mode = r.discover[n.idx]
 	}
 	if mode == discoverNever {
+		return false
+	}
+	if n.isRemote() && !c.probeOnRemote(r, top, n) {
 		return false
 	}
 	probe := c.customAction(r, r.key("monitor"), "monitor", n, false, true)

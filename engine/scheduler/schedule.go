@@ -192,6 +192,7 @@ func (c *cluster) schedule() {
 	for _, r := range c.resources {
 		c.createActions(r)
 	}
+	c.orderRemoteConnectionActions()
 	c.scheduleFencing()
 	c.applyOrderings()
 }

@@ -29,6 +29,9 @@ type NodeStatus struct {
 	Shutdown      bool
 	Running       int // primitives active here
 	Health        string
+	// Remote: a Pacemaker Remote node; Guest: a guest node (a remote
+	// node whose connection runs in a container resource).
+	Remote, Guest bool
 }
 
 // ResourceStatus is one resource's state; groups and clones have Children.
@@ -53,6 +56,9 @@ type ResourceStatus struct {
 	Promotable     bool
 	// Unclean: the node the resource is shown on is offline and unclean.
 	Unclean bool
+	// Inactive: a primitive listed as running only on nodes that are
+	// offline and clean while it is managed (native_active is false).
+	Inactive bool
 	// Clone details: the configured child's id, whether instances are
 	// globally unique, clone-max, and the nodes the clone may run on
 	// (sorted by name).
@@ -71,9 +77,15 @@ func (c *cluster) state() State {
 	for _, n := range c.nodes {
 		s.Nodes = append(s.Nodes, NodeStatus{Name: n.name, ID: n.id, Online: n.online, Unclean: n.unclean,
 			Pending: n.pending, Standby: n.standby, StandbyOnFail: n.standbyFail, Maintenance: n.maintenance,
-			Shutdown: n.shutdown, Running: len(n.running), Health: c.healthText(n)})
+			Shutdown: n.shutdown, Running: len(n.running), Health: c.healthText(n),
+			Remote: n.isRemote(), Guest: n.isGuest()})
 	}
 	for _, r := range c.resources {
+		if cib.IsTrue(r.meta["internal_rsc"]) {
+			// implicit guest connections are counted, not shown
+			c.rscState(r, &s)
+			continue
+		}
 		s.Resources = append(s.Resources, c.rscState(r, &s))
 	}
 	return s
@@ -134,6 +146,14 @@ func (c *cluster) rscState(r *resource, s *State) ResourceStatus {
 	}
 	if len(r.runningOn) == 1 && !r.runningOn[0].online && r.runningOn[0].unclean {
 		rs.Unclean = true
+	}
+	if r.kind == kindPrimitive && len(r.runningOn) > 0 && r.has(fManaged) {
+		rs.Inactive = true
+		for _, n := range r.runningOn {
+			if n.unclean || n.online {
+				rs.Inactive = false
+			}
+		}
 	}
 	if r.kind == kindPrimitive {
 		rs.FailedProbeRC = c.failedProbeRC(r)

@@ -12,6 +12,8 @@ type Change struct {
 	Node     string // node name for node actions
 	Details  string // the parenthesised part, e.g. "node1 -> node2"
 	Reason   string // e.g. "due to node availability", "blocked"
+	// Container is the resource whose recovery fences a guest node.
+	Container string
 }
 
 // String formats the change as crm_simulate prints it (without the list
@@ -19,6 +21,9 @@ type Change struct {
 func (ch Change) String() string {
 	if ch.Resource == "" {
 		s := ch.Verb + " " + ch.Node
+		if ch.Container != "" {
+			s += " (resource: " + ch.Container + ")"
+		}
 		if ch.Reason != "" {
 			s += " '" + ch.Reason + "'"
 		}
@@ -47,11 +52,14 @@ func (c *cluster) summary() []Change {
 		default:
 			continue
 		}
-		name := ""
+		name, container := "", ""
 		if a.node != nil {
 			name = a.node.name
+			if a.node.isGuest() {
+				container = a.node.remoteRsc.container.id
+			}
 		}
-		out = append(out, Change{Verb: verb, Node: name, Reason: a.reason})
+		out = append(out, Change{Verb: verb, Node: name, Reason: a.reason, Container: container})
 	}
 	for _, r := range c.resources {
 		out = c.logActions(r, out)

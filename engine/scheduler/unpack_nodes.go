@@ -23,31 +23,37 @@ func (c *cluster) unpackNodes() {
 		if kind == "ping" {
 			continue
 		}
-		if kind == "remote" {
-			// Remote nodes arrive with issue 5 (connection resources).
-			continue
-		}
 		if _, dup := c.nodeByName[cn.Uname]; dup {
 			continue
 		}
-		n := &node{id: cn.ID, name: cn.Uname, kind: kind, conf: cn}
+		n := &node{id: cn.ID, name: cn.Uname, kind: kind, conf: cn, kindAttr: "cluster"}
 		n.weight, _ = cib.ParseScore(cn.Score)
 		if cn.Score == "" {
 			n.weight = 0
 		}
-		if c.stonithEnabled && c.startupFencing {
-			n.unclean = true
+		if kind == "remote" {
+			// startup fencing waits for the connection resource
+			// (handle_startup_fencing)
+			n.kindAttr = "remote"
+		} else {
+			if c.stonithEnabled && c.startupFencing {
+				n.unclean = true
+			}
+			n.unseen = true
 		}
-		n.unseen = true
 		n.attrs = map[string]string{}
 		c.addNodeAttrs(n, cn.Attributes, cn.Utilization, false)
 		c.nodes = append(c.nodes, n)
 		c.nodeByName[n.name] = n
 		c.nodeByID[n.id] = n
 	}
+	c.guestConns = c.remoteNodesFromResources()
 	sort.SliceStable(c.nodes, func(i, j int) bool { return naturalLess(c.nodes[i].name, c.nodes[j].name) < 0 })
 	for i, n := range c.nodes {
 		n.idx = i
+		if n.isRemote() {
+			c.haveRemote = true
+		}
 	}
 	// pe__show_node_weights lists nodes in strcmp order of their names
 	c.byName = make([]int, len(c.nodes))
@@ -60,7 +66,7 @@ func (c *cluster) unpackNodes() {
 func (c *cluster) addNodeAttrs(n *node, sets, util []*cib.NVSet, overwrite bool) {
 	n.attrs["#uname"] = n.name
 	n.attrs["#id"] = n.id
-	n.attrs["#kind"] = "cluster"
+	n.attrs["#kind"] = n.kindAttr
 	if n.id == c.dcUUID && c.dcUUID != "" {
 		n.isDC = true
 		n.attrs["#is_dc"] = "true"
@@ -116,6 +122,11 @@ func (c *cluster) unpackNodeStates() {
 			continue
 		}
 		n.state = st
+		if n.isRemote() {
+			// a remote node's state waits for its connection's history
+			n.remoteWasFenced = atoiDefault(st.NodeFenced, 0) != 0
+			continue
+		}
 		var sets []*cib.NVSet
 		if st.Transient != nil {
 			sets = st.Transient.Sets
@@ -247,6 +258,9 @@ func (c *cluster) onlineFencing(n *node, st *cib.NodeState) bool {
 
 // fenceNode marks a node unclean and records why (pe_fence_node).
 func (c *cluster) fenceNode(n *node, reason string) {
+	if c.fenceRemoteNode(n, reason) {
+		return
+	}
 	if n.unclean {
 		return
 	}

@@ -201,6 +201,12 @@ func (c *cluster) updateResourceState(r *resource, n *node, o *cib.LRMOp, task s
 		switch *onFail {
 		case failStop, failFence, failMigrate, failStandby:
 		case failResetRemote:
+			// without a reconnect interval, a completed start or stop
+			// clears the failure once the remote node is fenced
+			if r.reconnectMS == 0 {
+				*onFail = failIgnore
+				r.nextRole = RoleUnknown
+			}
 		default:
 			*onFail = failIgnore
 			r.nextRole = RoleUnknown

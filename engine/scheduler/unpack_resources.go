@@ -41,6 +41,12 @@ func (c *cluster) unpackResources() {
 			c.resources = append(c.resources, rsc)
 		}
 	}
+	for _, p := range c.guestConns {
+		if rsc := c.newPrimitive(p, nil); rsc != nil {
+			c.resources = append(c.resources, rsc)
+		}
+	}
+	c.setupContainers()
 	c.sortByPriority()
 	for _, t := range c.cib.Config.Tags {
 		if c.tags == nil {
@@ -197,6 +203,7 @@ func (c *cluster) newPrimitive(p *cib.Primitive, parent *resource) *resource {
 		c.haveStonithRsc = true
 	}
 	c.commonUnpack(r)
+	c.unpackRemoteConn(r)
 	c.unpackRequires(r)
 	r.utilization = map[string]int{}
 	u := map[string]string{}
@@ -235,7 +242,7 @@ func (c *cluster) unpackRequires(r *resource) {
 		r.set(fNeedsFencing)
 	default:
 		switch {
-		case r.has(fFenceDevice):
+		case r.has(fFenceDevice), r.isRemoteConn:
 			r.set(fNeedsQuorum)
 		case c.stonithEnabled:
 			r.set(fNeedsFencing)

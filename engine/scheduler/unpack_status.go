@@ -88,22 +88,43 @@ func parseOp(o *cib.LRMOp) opInfo {
 	return oi
 }
 
-// unpackHistory walks every node's resource history in status order. An
-// offline node's history only matters when fencing (or shutdown locking)
-// is enabled: otherwise offline nodes run nothing.
+// unpackHistory walks every node's resource history in status order, in
+// passes: a remote node's history waits until its connection (and a guest
+// node's container) is known to run. An offline cluster node's history
+// only matters when fencing (or shutdown locking) is enabled: otherwise
+// offline nodes run nothing. What is left is unpacked last when fencing
+// is enabled (unpack_status).
 func (c *cluster) unpackHistory() {
 	c.nodeHistory = make([][]historyEntry, len(c.nodes))
+	for c.historyPass(false) {
+	}
+	c.historyPass(c.stonithEnabled)
+	if c.haveRemote {
+		c.finishRemoteNodes()
+	}
+}
+
+// historyPass unpacks the histories that can be unpacked now and reports
+// whether it unpacked any (unpack_node_history).
+func (c *cluster) historyPass(all bool) bool {
+	progress := false
 	for _, st := range c.cib.Status.Nodes {
 		n := c.nodeByID[st.ID]
 		if n == nil {
 			n = c.nodeByName[st.Uname]
 		}
-		if n == nil || n.state != st {
+		if n == nil || n.state != st || n.unpacked {
 			continue
 		}
-		if !n.online && !(c.stonithEnabled || c.shutdownLock) {
+		if !all && !c.historyReady(n) {
 			continue
 		}
+		if n.isRemote() {
+			c.determineRemoteOnline(n)
+			c.remoteNodeAttrs(n, st)
+		}
+		n.unpacked = true
+		progress = true
 		if st.LRM == nil {
 			continue
 		}
@@ -112,6 +133,7 @@ func (c *cluster) unpackHistory() {
 			c.unpackLRMResource(n, lr)
 		}
 	}
+	return progress
 }
 
 func (c *cluster) findHistoryResource(id string, n *node) *resource {
@@ -177,6 +199,8 @@ func (c *cluster) newOrphan(lr *cib.LRMResource) *resource {
 		return nil
 	}
 	r.set(fOrphan)
+	r.orphanFiller = lr.Container != ""
+	c.orphanRemoteConn(r)
 	c.resources = append(c.resources, r)
 	if !c.stopOrphans {
 		r.clear(fManaged)
@@ -226,9 +250,7 @@ func (c *cluster) processRscState(r *resource, n *node, onFail int) {
 		}
 	}
 	if r.role > RoleStopped && !n.online && !n.maintenance && r.has(fManaged) {
-		if c.stonithEnabled {
-			c.fenceNode(n, r.id+" is thought to be active there")
-		}
+		c.fenceActiveOnOffline(r, n)
 	}
 	saveOnFail := onFail
 	if n.unclean {
@@ -256,7 +278,10 @@ func (c *cluster) processRscState(r *resource, n *node, onFail int) {
 			r.set(fFailed | fStop)
 			c.stopAction(r, n, false)
 		}
+	case failRestartContainer, failResetRemote:
+		c.remoteOnFail(r, n, onFail)
 	}
+	c.remoteFailedConn(r)
 	if r.role != RoleStopped && r.role != RoleUnknown {
 		c.addRunning(r, n, saveOnFail != failIgnore)
 		switch onFail {

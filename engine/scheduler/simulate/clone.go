@@ -33,6 +33,12 @@ func allPrims(r scheduler.ResourceStatus, f func(scheduler.ResourceStatus) bool)
 	return true
 }
 
+// isActive: a primitive counted as active (running on a node that is
+// online or unclean, or unmanaged).
+func isActive(x scheduler.ResourceStatus) bool {
+	return x.Kind == "primitive" && len(x.RunningOn) > 0 && !x.Inactive
+}
+
 func activeNodes(r scheduler.ResourceStatus, out []string) []string {
 	if r.Kind == "primitive" {
 		for _, n := range r.RunningOn {
@@ -105,7 +111,7 @@ func renderClone(p *printer, depth int, r scheduler.ResourceStatus, nodes map[st
 	stopped := map[string]string{}
 	active := 0
 	for _, ch := range r.Children {
-		partially := anyRec(ch, func(x scheduler.ResourceStatus) bool { return x.Kind == "primitive" && len(x.RunningOn) > 0 })
+		partially := anyRec(ch, isActive)
 		full := false
 		switch {
 		case r.Unique:

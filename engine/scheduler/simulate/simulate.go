@@ -129,6 +129,10 @@ func nodeID(c *cib.CIB, name string) string {
 func replayAction(c *cib.CIB, a scheduler.GraphAction, now time.Time) string {
 	switch a.Kind {
 	case scheduler.PseudoAction:
+		if a.Task == "stonith" && a.Node != "" {
+			// guest node fencing: a pseudo event with its target
+			return "Pseudo action:   " + a.Key + " on " + a.Node
+		}
 		return "Pseudo action:   " + a.Key
 	case scheduler.FenceAction:
 		if a.FenceAction != "on" {

@@ -54,6 +54,17 @@ func (p *printer) line(s string) {
 	p.b.WriteByte('\n')
 }
 
+// nodeKindLabel starts a node's own line: Node, RemoteNode or GuestNode.
+func nodeKindLabel(n scheduler.NodeStatus) string {
+	switch {
+	case n.Guest:
+		return "GuestNode"
+	case n.Remote:
+		return "RemoteNode"
+	}
+	return "Node"
+}
+
 func nodeText(n scheduler.NodeStatus) string {
 	switch {
 	case n.Unclean:
@@ -90,27 +101,38 @@ func nodeText(n scheduler.NodeStatus) string {
 // renderStatus prints the node list and the resource list.
 func renderStatus(p *printer, s scheduler.State, showPending bool) {
 	p.header(1, "Node List:")
-	var online, offline []string
+	var online, offline, remoteOnline, remoteOffline, guestOnline []string
 	for _, n := range s.Nodes {
 		if n.Unclean || n.Pending || (n.StandbyOnFail && n.Online) || n.Standby || n.Maintenance || n.Health != "" {
 			text := nodeText(n)
 			if n.Health != "" {
 				text += " (health is " + n.Health + ")"
 			}
-			p.item(2, "Node "+n.Name+": "+text)
+			p.item(2, nodeKindLabel(n)+" "+n.Name+": "+text)
 			continue
 		}
-		if n.Online {
+		switch {
+		case n.Online && n.Guest:
+			guestOnline = append(guestOnline, n.Name)
+		case n.Online && n.Remote:
+			remoteOnline = append(remoteOnline, n.Name)
+		case n.Online:
 			online = append(online, n.Name)
-		} else {
+		case n.Guest:
+			// offline guest nodes are not listed
+		case n.Remote:
+			remoteOffline = append(remoteOffline, n.Name)
+		default:
 			offline = append(offline, n.Name)
 		}
 	}
-	if len(online) > 0 {
-		p.named(2, "Online", "[ "+strings.Join(online, " ")+" ]")
-	}
-	if len(offline) > 0 {
-		p.named(2, "OFFLINE", "[ "+strings.Join(offline, " ")+" ]")
+	for _, l := range []struct {
+		label string
+		names []string
+	}{{"Online", online}, {"OFFLINE", offline}, {"RemoteOnline", remoteOnline}, {"RemoteOFFLINE", remoteOffline}, {"GuestOnline", guestOnline}} {
+		if len(l.names) > 0 {
+			p.named(2, l.label, "[ "+strings.Join(l.names, " ")+" ]")
+		}
 	}
 	p.blank()
 	p.header(1, "Full List of Resources:")
