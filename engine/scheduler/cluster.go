@@ -89,6 +89,9 @@ type cluster struct {
 	graphParamCache map[paramKey]map[string]string
 	refsKnown       bool
 	hasRefs         bool
+	// lrmIndex finds a resource's history on a node by name, built on
+	// first use (only live migration needs it)
+	lrmIndex map[[2]string]*cib.LRMResource
 }
 
 func (c *cluster) prop(name, def string) string {

@@ -120,6 +120,7 @@ const (
 	fPromotable
 	fNotify
 	fExclusiveDiscover
+	fMigratable // allow-migrate (live migration)
 )
 
 // resource is the scheduler's view of one resource (primitive, group or
@@ -185,6 +186,11 @@ type resource struct {
 	groupColocated               bool
 	// fail-count per node index, computed lazily
 	failCount []int
+	// live migration state from the history: a partial migration (the
+	// migrate_to done, the migrate_from not yet) and the sources of
+	// dangling migrations (both done, the stop on the source not yet)
+	partialSource, partialTarget *node
+	dangling                     []*node
 }
 
 func (r *resource) has(f rscFlags) bool { return r.flags&f != 0 }
@@ -210,6 +216,13 @@ func (r *resource) currentNode() *node {
 	}
 	if len(r.runningOn) == 0 {
 		return nil
+	}
+	if r.partialSource != nil {
+		for _, n := range r.runningOn {
+			if n == r.partialSource {
+				return n
+			}
+		}
 	}
 	return r.runningOn[0]
 }
