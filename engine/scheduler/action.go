@@ -18,6 +18,7 @@ const (
 	aDC // may run on the DC instead of its node
 	aImpliedByStonith
 	aDedup
+	aDangle // stop on the source of a dangling migration
 )
 
 type needs uint8
@@ -55,6 +56,9 @@ type action struct {
 	graphID     int // id in the transition graph, -1 when not in it
 	reschedule  bool
 	cancelTask  string
+	// migrateSource and migrateTarget are the ends of a migrate_to or
+	// migrate_from
+	migrateSource, migrateTarget *node
 }
 
 func (f actFlags) has(x actFlags) bool { return f&x != 0 }

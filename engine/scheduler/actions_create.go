@@ -38,7 +38,11 @@ func (c *cluster) activeOn(r *resource) (current *node, all, clean int) {
 		if happy {
 			clean++
 		}
-		if !r.has(fNeedsFencing) {
+		if r.partialSource != nil {
+			if n == r.partialSource {
+				current = n
+			}
+		} else if !r.has(fNeedsFencing) {
 			if happy && (current == nil || !current.online || current.unclean) {
 				current = n
 			}
@@ -59,15 +63,28 @@ func (c *cluster) createPrimitiveActions(r *resource) {
 		}
 	}
 	current, all, clean := c.activeOn(r)
-	needStop, needPromote, moving := false, false, false
+	for _, n := range r.dangling {
+		c.abortDanglingMigration(r, n)
+	}
+	needStop, needPromote, moving, migrate := false, false, false, false
 	if current != nil && r.allocatedTo != nil && current != r.allocatedTo && r.nextRole >= RoleStarted {
 		moving = true
+		migrate = c.canMigrate(r, current)
 		needStop = true
 	}
 	multiply := false
-	if r.has(fNeedsFencing) {
+	switch {
+	case r.partialSource != nil && r.partialTarget != nil && migrate && all == 2 &&
+		current == r.partialSource && r.allocatedTo == r.partialTarget:
+		// the partial migration continues
+	case r.partialSource != nil || r.partialTarget != nil:
+		// a partial migration that cannot continue: recover
+		needStop = true
+		r.partialSource, r.partialTarget = nil, nil
+		migrate = false
+	case r.has(fNeedsFencing):
 		multiply = all > 1
-	} else {
+	default:
 		multiply = clean > 1
 	}
 	if multiply {
@@ -104,6 +121,9 @@ func (c *cluster) createPrimitiveActions(r *resource) {
 	c.scheduleRestartActions(r, current, needStop, needPromote)
 	c.scheduleRoleTransitions(r)
 	c.createRecurringActions(r)
+	if migrate {
+		c.createMigrationActions(r, current)
+	}
 }
 
 // roleNext is Pacemaker's rsc_state_matrix: the next role on the way from
@@ -214,6 +234,13 @@ func (c *cluster) stopResource(r *resource, optional bool) {
 	for _, cur := range r.runningOn {
 		if r.has(fStopUnexpected) && cur == r.allocatedTo {
 			continue
+		}
+		if r.partialTarget != nil {
+			if cur == r.partialTarget && cur == r.allocatedTo {
+				// the partial migration there continues
+				continue
+			}
+			optional = false
 		}
 		stop := c.stopAction(r, cur, optional)
 		if r.allocatedTo == nil {

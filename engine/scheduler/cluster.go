@@ -93,6 +93,9 @@ type cluster struct {
 	// guestConns are the implicit connection primitives of guest nodes
 	guestConns []*cib.Primitive
 	haveRemote bool
+	// lrmIndex finds a resource's history on a node by name, built on
+	// first use (only live migration needs it)
+	lrmIndex map[[2]string]*cib.LRMResource
 }
 
 func (c *cluster) prop(name, def string) string {

@@ -29,7 +29,9 @@ func (c *cluster) newOrdering(firstRsc *resource, firstKey string, firstAction *
 	if thenKey == "" && thenAction != nil {
 		thenKey = thenAction.key
 	}
-	c.orderings = append(c.orderings, &ordering{firstRsc, firstKey, firstAction, thenRsc, thenKey, thenAction, flags})
+	o := &ordering{firstRsc, firstKey, firstAction, thenRsc, thenKey, thenAction, flags}
+	c.orderings = append(c.orderings, o)
+	c.orderMigrationEquivalents(o)
 }
 
 func (c *cluster) orderRscActions(first *resource, firstTask string, then *resource, thenTask string, flags orderFlags) {

@@ -43,6 +43,9 @@ type GraphAction struct {
 	Params map[string]string
 	// Priority is the synapse priority (from the resource's priority).
 	Priority int
+	// MigrateSource and MigrateTarget name the nodes a migrate_to or
+	// migrate_from moves the resource between.
+	MigrateSource, MigrateTarget string
 }
 
 // Graph is a transition: its actions in Pacemaker's synapse order, and
@@ -101,8 +104,16 @@ func (c *cluster) inputInGraph(a *action, l *link, added map[*action]bool) bool 
 	if l.typ&oImpliesFirstMigratable != 0 && !in.is(aRunnable) {
 		return false
 	}
+	if l.typ&oApplyFirstNonMigratable != 0 && in.is(aMigrateRunnable) {
+		return false
+	}
 	if l.typ == oLoad {
-		if in.node == nil || a.node == nil || in.node != a.node || in.is(aOptional) {
+		// a migrate_to runs on the old node but loads the new one
+		assigned := a.node
+		if a.rsc != nil && a.task == "migrate_to" {
+			assigned = a.rsc.allocatedTo
+		}
+		if in.node == nil || assigned == nil || in.node != assigned || in.is(aOptional) {
 			return false
 		}
 	} else if l.typ == oAntiColocation {
@@ -175,6 +186,9 @@ func (c *cluster) buildGraph() Graph {
 		}
 		if a.node != nil {
 			ga.Node, ga.NodeID = a.node.name, a.node.id
+		}
+		if a.migrateSource != nil && a.migrateTarget != nil {
+			ga.MigrateSource, ga.MigrateTarget = a.migrateSource.name, a.migrateTarget.name
 		}
 		if a.rsc != nil {
 			ga.Resource = c.graphName(a.rsc)

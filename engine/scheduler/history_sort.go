@@ -52,7 +52,12 @@ func magicTransitionID(m string) (uuid string, id int, ok bool) {
 func compareOps(a, b *cib.LRMOp) int {
 	// Entries without on_node (older CIBs, or results injected by a
 	// simulation) count as being on the same node as each other.
-	sameNode := a.OnNode == b.OnNode
+	return compareOpsOn(a, b, a.OnNode == b.OnNode)
+}
+
+// compareOpsOn is compareOps with the same-node question answered by the
+// caller.
+func compareOpsOn(a, b *cib.LRMOp, sameNode bool) int {
 	if sameNode && a.ID == b.ID {
 		return 0
 	}

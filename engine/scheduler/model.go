@@ -131,6 +131,7 @@ const (
 	fPromotable
 	fNotify
 	fExclusiveDiscover
+	fMigratable // allow-migrate (live migration)
 )
 
 // resource is the scheduler's view of one resource (primitive, group or
@@ -205,6 +206,11 @@ type resource struct {
 	fillers      []*resource
 	reconnectMS  int
 	orphanFiller bool // an orphan whose history names a container
+	// live migration state from the history: a partial migration (the
+	// migrate_to done, the migrate_from not yet) and the sources of
+	// dangling migrations (both done, the stop on the source not yet)
+	partialSource, partialTarget *node
+	dangling                     []*node
 }
 
 func (r *resource) has(f rscFlags) bool { return r.flags&f != 0 }
@@ -230,6 +236,13 @@ func (r *resource) currentNode() *node {
 	}
 	if len(r.runningOn) == 0 {
 		return nil
+	}
+	if r.partialSource != nil {
+		for _, n := range r.runningOn {
+			if n == r.partialSource {
+				return n
+			}
+		}
 	}
 	return r.runningOn[0]
 }

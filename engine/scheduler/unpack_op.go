@@ -191,7 +191,7 @@ func (c *cluster) updateResourceState(r *resource, n *node, o *cib.LRMOp, task s
 		r.role = RoleStarted
 		clear = true
 	case task == "migrate_to":
-		// partial migrations arrive with issue 5
+		c.unpackMigrateToSuccess(r, n, o)
 	default:
 		if r.role < RoleStarted {
 			r.setActive()
@@ -236,6 +236,10 @@ func (c *cluster) unpackOpFailure(r *resource, n *node, o *cib.LRMOp, task strin
 	case "stop":
 		c.why("failure", "stop failed ("+o.ID+")")
 		c.resourceLocation(r, n, negInf)
+	case "migrate_to":
+		c.unpackMigrateToFailure(r, n, o)
+	case "migrate_from":
+		c.unpackMigrateFromFailure(r, n, o)
 	case "promote":
 		r.role = RolePromoted
 	case "demote":

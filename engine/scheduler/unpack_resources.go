@@ -102,6 +102,9 @@ func (c *cluster) commonUnpack(r *resource) {
 	if cib.IsTrue(m["notify"]) {
 		r.set(fNotify)
 	}
+	if v, ok := m["allow-migrate"]; cib.IsTrue(v) || (!ok && r.migratesByDefault()) {
+		r.set(fMigratable)
+	}
 	r.flags |= fManaged
 	if v, ok := m["is-managed"]; ok && cib.IsFalse(v) {
 		r.clear(fManaged)

@@ -74,9 +74,14 @@ func (c *cluster) orderThen(first *action, r *resource, o *ordering) {
 	if len(thens) == 0 {
 		return
 	}
+	flags := o.flags
+	if first != nil && first.rsc == r && first.is(aDangle) {
+		// the stop of a dangling migration does not imply the rest
+		flags &^= oImpliesThen
+	}
 	for _, t := range thens {
 		if first != nil {
-			orderActions(first, t, o.flags)
+			orderActions(first, t, flags)
 		} else {
 			t.clear(aRunnable)
 		}

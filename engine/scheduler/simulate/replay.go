@@ -132,6 +132,9 @@ func injectResult(lr *cib.LRMResource, a scheduler.GraphAction, now time.Time) {
 	if a.Params != nil {
 		op.OpDigest = scheduler.ParamsDigest(a.Params)
 	}
+	if task == "migrate_to" || task == "migrate_from" {
+		op.MigrateSource, op.MigrateTarget = a.MigrateSource, a.MigrateTarget
+	}
 	for i, o := range lr.Ops {
 		if o.ID == id {
 			lr.Ops[i] = op
